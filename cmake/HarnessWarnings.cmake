@@ -2,7 +2,7 @@
 function(harness_target_defaults target)
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
-        -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wnull-dereference
+        -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual
         -Wimplicit-fallthrough)
     if(HARNESS_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
