@@ -14,7 +14,9 @@ packages=(
     # test judges
     libxml2-utils tshark
     # host probing and namespaces
-    iproute2 nftables kmod procps
+    iproute2 nftables kmod procps util-linux
+    # servers run by the netns tier, and peers that judge the wire
+    strongswan-charon strongswan-swanctl libstrongswan-standard-plugins ike-scan
 )
 
 missing=()
