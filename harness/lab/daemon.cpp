@@ -22,22 +22,6 @@ namespace {
 // namespace private, so the tmpfs is never seen by the host.
 constexpr const char* private_run_script = "mount -t tmpfs tmpfs /run && exec \"$@\"";
 
-std::vector<std::string> environment_with(const std::map<std::string, std::string>& extra) {
-    std::vector<std::string> env;
-    for (char** entry = environ; *entry != nullptr; ++entry) {
-        const std::string_view kv = *entry;
-        if (extra.count(std::string(kv.substr(0, kv.find('=')))) == 0) {
-            env.emplace_back(kv);
-        }
-    }
-    for (const auto& [key, value] : extra) {
-        std::string entry = key;
-        entry.append("=").append(value);
-        env.push_back(std::move(entry));
-    }
-    return env;
-}
-
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
     std::vector<char*> pointers;
     pointers.reserve(strings.size() + 1);
@@ -92,7 +76,7 @@ Daemon::Daemon(DaemonOptions options) : options_(std::move(options)) {
         throw LabError("daemon: program not found: " + argv.front());
     }
     argv.front() = exe->string();
-    std::vector<std::string> env = environment_with(options_.env);
+    std::vector<std::string> env = merged_environment(options_.env);
     const std::vector<char*> c_argv = c_strings(argv);
     const std::vector<char*> c_env = c_strings(env);
 

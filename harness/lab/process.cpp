@@ -52,23 +52,6 @@ std::vector<std::string> search_dirs() {
     return dirs;
 }
 
-// The current environment with extra_env's entries added or replaced, as "KEY=VALUE" strings.
-std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra_env) {
-    std::vector<std::string> env;
-    for (char** entry = environ; *entry != nullptr; ++entry) {
-        const std::string_view kv = *entry;
-        if (extra_env.count(std::string(kv.substr(0, kv.find('=')))) == 0) {
-            env.emplace_back(kv);
-        }
-    }
-    for (const auto& [key, value] : extra_env) {
-        std::string entry = key;
-        entry.append("=").append(value);
-        env.push_back(std::move(entry));
-    }
-    return env;
-}
-
 int decode_status(int status) {
     if (WIFEXITED(status)) {
         return WEXITSTATUS(status);
@@ -187,6 +170,22 @@ CommandResult run_command(const std::vector<std::string>& argv, std::chrono::mil
     result.duration_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra_env) {
+    std::vector<std::string> env;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string_view kv = *entry;
+        if (extra_env.count(std::string(kv.substr(0, kv.find('=')))) == 0) {
+            env.emplace_back(kv);
+        }
+    }
+    for (const auto& [key, value] : extra_env) {
+        std::string entry = key;
+        entry.append("=").append(value);
+        env.push_back(std::move(entry));
+    }
+    return env;
 }
 
 } // namespace harness::lab

@@ -34,4 +34,7 @@ CommandResult run_command(const std::vector<std::string>& argv, std::chrono::mil
 /// is taken as a path. nullopt when there is none.
 std::optional<std::filesystem::path> find_program(std::string_view name);
 
+/// The current environment with extra_env's entries added or replaced, as "KEY=VALUE" strings.
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra_env);
+
 } // namespace harness::lab
