@@ -17,7 +17,22 @@ packages=(
     iproute2 nftables kmod procps util-linux
     # servers run by the netns tier, and peers that judge the wire
     strongswan-charon strongswan-swanctl libstrongswan-standard-plugins ike-scan
+    # runtime libraries of Libreswan's pluto, which runs unpacked from a private prefix
+    # (it conflicts with strongSwan as an installed package): see fetch-libreswan.sh
+    libldns3 libevent-pthreads-2.1-7 libevent-core-2.1-7 libunbound8 libcurl3-nss libnss3
+    libnspr4 libnss3-tools
 )
+
+install_missing() {
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-deps: missing packages (run as root to install): ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -28,15 +43,11 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages present"
-    exit 0
+else
+    install_missing
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "install-deps: missing packages (run as root to install): ${missing[*]}" >&2
-    exit 1
+# Libreswan's package, unpacked (never installed) into the cache folder.
+if [ "$(id -u)" -eq 0 ]; then
+    bash "$(dirname "$0")/fetch-libreswan.sh" >/dev/null
 fi
-
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"

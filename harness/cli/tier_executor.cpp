@@ -8,10 +8,11 @@ std::string netns_plan(const lab::HostReport& host) {
     if (!host.netns_control_plane) {
         return "netns tier unavailable: it needs root and network namespaces";
     }
-    // TODO-servers: no strongSwan or Libreswan driver yet, so no netns scenario can start.
+    // TODO-scenario: no executor yet composes lab, servers and client for a scenario.
     const char* depth = host.netns_full_stack ? "full stack" : "control plane only";
     return std::string("netns tier (") + depth +
-           ") has no server driver in this build: strongSwan and Libreswan drivers are missing";
+           ") cannot run scenarios in this build: no scenario executor drives the server "
+           "drivers and the client yet";
 }
 
 std::string vm_plan(const lab::HostReport& host) {

@@ -1,4 +1,5 @@
-// Main Mode initiator: builds messages 1, 3, 5 and checks 2, 4, 6 (RFC 2409 5, RFC 3947 3).
+// Main Mode initiator: builds messages 1, 3, 5 and checks 2, 4, 6 with a PSK or RSA signatures
+// (RFC 2409 5, 5.1; RFC 3947 3).
 #include "ike/main_mode.hpp"
 
 #include <algorithm>
@@ -7,6 +8,9 @@
 #include "crypto/dh_key_pair.hpp"
 #include "crypto/hash.hpp"
 #include "crypto/ikev1_keys.hpp"
+#include "crypto/rsa_signature.hpp"
+#include "crypto/test_pki.hpp"
+#include "ike/certificate.hpp"
 
 namespace harness::ike {
 
@@ -97,7 +101,17 @@ std::string to_string(MainModeInitiator::State state) {
     return "unknown";
 }
 
+Identification dn_identification(const crypto::Certificate& certificate, std::uint8_t protocol,
+                                 std::uint16_t port) {
+    return Identification{IdType::der_asn1_dn, protocol, port, certificate.subject_der()};
+}
+
 MainModeInitiator::MainModeInitiator(MainModeConfig config) : config_(std::move(config)) {
+    // RFC 2409 appendix A: the authentication method is part of every offered transform.
+    for (Phase1Proposal& proposal : config_.proposals) {
+        proposal.auth_method =
+            config_.signature ? phase1_value::auth_rsa_sig : phase1_value::auth_psk;
+    }
     const wire::Bytes cookie = random_bytes(sa_.cky_i.size());
     std::copy(cookie.begin(), cookie.end(), sa_.cky_i.begin());
 }
@@ -271,6 +285,11 @@ wire::Bytes MainModeInitiator::build_message_3() {
     dh_ = std::make_unique<crypto::DhKeyPair>(*dh_group(sa_.chosen.group));
     ni_b_ = random_bytes(nonce_size);
     std::vector<Payload> payloads{KeyExchange{dh_->public_value()}, Nonce{ni_b_}};
+    // RFC 2409 5.1: a CR names the CA whose certificates we accept.
+    if (config_.signature && config_.signature->send_cert_request) {
+        payloads.emplace_back(
+            CertificateRequest{CertEncoding::x509_signature, config_.signature->ca.subject_der()});
+    }
     if (sa_.nat_t != NatTraversal::none && config_.nat_d) {
         for (Payload& nat_d : nat_d_payloads()) {
             payloads.push_back(std::move(nat_d));
@@ -309,8 +328,10 @@ ExchangeStep MainModeInitiator::on_message_4(const Message& message) {
     g_xr_ = ke->data;
     const bool nat_d_ok = check_nat_d(message.payloads);
 
+    const auto auth = config_.signature ? crypto::ikev1::AuthMethod::signature
+                                        : crypto::ikev1::AuthMethod::pre_shared_key;
     crypto::ikev1::KeyInputs inputs{hash_alg(sa_.chosen.hash),
-                                    crypto::ikev1::AuthMethod::pre_shared_key,
+                                    auth,
                                     config_.psk,
                                     ni_b_,
                                     nonce->data,
@@ -368,18 +389,33 @@ void MainModeInitiator::derive_keys() {
     iv_ = crypto::ikev1::phase1_iv(prf, dh_->public_value(), g_xr_, sa_.block_size());
 }
 
-// RFC 2409 5.4: HDR*, IDii, HASH_I, encrypted with the phase-1 IV.
+// RFC 2409 5.4: HDR*, IDii, HASH_I; 5.1: HDR*, IDii, [CERT,] SIG_I. Encrypted with the
+// phase-1 IV.
 wire::Bytes MainModeInitiator::build_message_5() {
     const crypto::ikev1::PhaseOneHashInputs inputs = hash_inputs();
+    if (config_.signature) {
+        config_.local_id = dn_identification(config_.signature->certificate,
+                                             config_.local_id.protocol, config_.local_id.port);
+    }
     const wire::Bytes hash_i = crypto::ikev1::hash_i(inputs, payload_body(config_.local_id));
-    const std::vector<Payload> payloads{config_.local_id, Hash{hash_i}};
+    const std::vector<Payload> payloads =
+        config_.signature ? signature_payloads(hash_i)
+                          : std::vector<Payload>{config_.local_id, Hash{hash_i}};
 
     Message message = new_message(sa_, {});
     message.header.flags = flag_encryption;
     message.header.next_payload = static_cast<std::uint8_t>(PayloadType::identification);
     message.encrypted_body = encrypt_body(sa_, iv_, encode_payload_chain(payloads));
     iv_ = last_block(message.encrypted_body, sa_.block_size());
-    return send(message, "message 5: ID, HASH encrypted");
+    return send(message, config_.signature ? "message 5: ID, CERT, SIG encrypted"
+                                           : "message 5: ID, HASH encrypted");
+}
+
+// RFC 2409 5.1: SIG_I is HASH_I signed with PKCS#1 v1.5, no DigestInfo.
+std::vector<Payload> MainModeInitiator::signature_payloads(const wire::Bytes& hash_i) const {
+    const SignatureAuth& auth = *config_.signature;
+    return {config_.local_id, Certificate{CertEncoding::x509_signature, auth.certificate.der()},
+            Signature{crypto::rsa_sign_raw(auth.key, hash_i)}};
 }
 
 ExchangeStep MainModeInitiator::on_message_6(const Message& message) {
@@ -396,19 +432,57 @@ ExchangeStep MainModeInitiator::on_message_6(const Message& message) {
         return fail("message 6 unreadable after decryption (pre-shared key mismatch?): " +
                     chain.error().message());
     }
-    const auto* id = find_payload<Identification>(chain.value());
-    const auto* hash = find_payload<Hash>(chain.value());
-    if (id == nullptr || hash == nullptr) {
-        return fail("message 6 lacks ID or HASH (pre-shared key mismatch?)");
-    }
-    const crypto::ikev1::PhaseOneHashInputs inputs = hash_inputs();
-    if (crypto::ikev1::hash_r(inputs, payload_body(*id)) != hash->data) {
-        return fail("HASH_R mismatch: the responder used another pre-shared key or identity");
+    if (const auto problem = check_hash_r(chain.value())) {
+        return fail(*problem);
     }
     sa_.last_iv = iv_;
     state_ = State::established;
     log_.add("established", to_string(sa_.chosen));
     return {};
+}
+
+// The responder's proof: HASH_R itself, or SIG_R over it by a certificate from our CA.
+std::optional<std::string> MainModeInitiator::check_hash_r(const std::vector<Payload>& payloads) {
+    const auto* id = find_payload<Identification>(payloads);
+    if (id == nullptr) {
+        return "message 6 lacks ID (pre-shared key mismatch?)";
+    }
+    const wire::Bytes expected = crypto::ikev1::hash_r(hash_inputs(), payload_body(*id));
+    if (config_.signature) {
+        return check_signature(payloads, expected);
+    }
+    const auto* hash = find_payload<Hash>(payloads);
+    if (hash == nullptr) {
+        return "message 6 lacks HASH (pre-shared key mismatch?)";
+    }
+    if (expected != hash->data) {
+        return "HASH_R mismatch: the responder used another pre-shared key or identity";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> MainModeInitiator::check_signature(const std::vector<Payload>& payloads,
+                                                              const wire::Bytes& hash_r) {
+    const auto* cert = find_payload<Certificate>(payloads);
+    const auto* signature = find_payload<Signature>(payloads);
+    if (cert == nullptr || signature == nullptr) {
+        return "message 6 lacks CERT or SIG";
+    }
+    std::optional<crypto::Certificate> peer;
+    try {
+        peer = crypto::Certificate::from_der(cert->data);
+    } catch (const crypto::CryptoError& error) {
+        return std::string("message 6 CERT is not an X.509 certificate: ") + error.what();
+    }
+    if (!crypto::issued_by(*peer, config_.signature->ca)) {
+        return "responder certificate \"" + peer->subject() + "\" was not issued by our CA";
+    }
+    if (!crypto::rsa_verify_raw(peer->public_key(), hash_r, signature->data)) {
+        return "SIG_R does not verify with the responder certificate \"" + peer->subject() + "\"";
+    }
+    log_.add("peer_certificate", peer->subject());
+    peer_certificate_ = peer;
+    return std::nullopt;
 }
 
 void MainModeInitiator::abandon(const std::string& reason) {

@@ -1,4 +1,4 @@
-// The IKEv1 Main Mode initiator (RFC 2409 5, 5.4) with pre-shared key authentication.
+// The IKEv1 Main Mode initiator (RFC 2409 5, 5.1, 5.4): pre-shared key or RSA signatures.
 #pragma once
 
 #include <memory>
@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "crypto/certificate.hpp"
 #include "crypto/ikev1_keys.hpp"
+#include "crypto/private_key.hpp"
 #include "ike/exchange_runner.hpp"
 #include "ike/identification.hpp"
 #include "ike/isakmp_sa.hpp"
@@ -20,11 +22,20 @@ class DhKeyPair;
 
 namespace harness::ike {
 
+/// RSA signature authentication (RFC 2409 5.1): our key and certificate, and the CA we trust.
+struct SignatureAuth {
+    crypto::PrivateKey key;
+    crypto::Certificate certificate;
+    crypto::Certificate ca;
+    bool send_cert_request = true; ///< a CR naming the CA in message 3
+};
+
 /// Everything Main Mode needs to know about the client.
 struct MainModeConfig {
-    std::vector<Phase1Proposal> proposals; ///< offered in this order, one transform each
-    std::vector<wire::Bytes> vendor_ids;   ///< Vendor ID payload bodies for message 1
-    wire::Bytes psk;                       // TODO-IKEv1: RSA signature authentication missing
+    std::vector<Phase1Proposal> proposals;  ///< offered in this order, one transform each
+    std::vector<wire::Bytes> vendor_ids;    ///< Vendor ID payload bodies for message 1
+    wire::Bytes psk;                        ///< used when `signature` is empty
+    std::optional<SignatureAuth> signature; ///< RSA signatures instead of the PSK; sets auth 3
     Identification local_id = ipv4_identification({0, 0, 0, 0}, 17, 500);
     Endpoint local;  ///< our address and port as sent from, for NAT-D
     Endpoint remote; ///< the server's, for NAT-D
@@ -56,6 +67,8 @@ public:
     /// The ISAKMP SA's keys; complete once established.
     const IsakmpSa& keys() const { return sa_; }
     const std::vector<wire::Bytes>& peer_vendor_ids() const { return peer_vendor_ids_; }
+    /// The responder's certificate once message 6 verified with it (signature auth only).
+    const std::optional<crypto::Certificate>& peer_certificate() const { return peer_certificate_; }
 
 private:
     ExchangeStep dispatch(const Message& message);
@@ -70,6 +83,10 @@ private:
     crypto::ikev1::PhaseOneHashInputs hash_inputs() const;
     wire::Bytes build_message_3();
     wire::Bytes build_message_5();
+    std::vector<Payload> signature_payloads(const wire::Bytes& hash_i) const;
+    std::optional<std::string> check_hash_r(const std::vector<Payload>& payloads);
+    std::optional<std::string> check_signature(const std::vector<Payload>& payloads,
+                                               const wire::Bytes& hash_r);
     std::vector<Payload> nat_d_payloads() const;
     wire::Bytes nat_d_hash(const Endpoint& endpoint) const;
     ExchangeStep fail(std::string reason);
@@ -88,6 +105,7 @@ private:
     wire::Bytes iv_;
     wire::Bytes last_received_;
     std::vector<wire::Bytes> peer_vendor_ids_;
+    std::optional<crypto::Certificate> peer_certificate_;
 };
 
 /// The name used in events and reasons ("sent_sa", ...).
@@ -111,6 +129,10 @@ wire::Bytes payload_body(const T& payload) {
     payload.encode(out);
     return out.take();
 }
+
+/// The phase-1 identity for a certificate: ID_DER_ASN1_DN of its subject (RFC 2407 4.6.2.1).
+Identification dn_identification(const crypto::Certificate& certificate, std::uint8_t protocol = 0,
+                                 std::uint16_t port = 0);
 
 /// Short list of payload names for events: "SA, VID, VID".
 std::string payload_names(const std::vector<Payload>& payloads);

@@ -142,6 +142,19 @@ std::string child_section(const ServerPreset& preset) {
     return out.str();
 }
 
+// PSK on both sides, or RSA signatures: our certificate from swanctl/x509, the peer's checked
+// against swanctl/x509ca; the server's identity is its certificate subject.
+std::string auth_sections(const ServerPreset& preset) {
+    if (preset.auth == "psk") {
+        return "        local {\n            auth = psk\n        }\n"
+               "        remote {\n            auth = psk\n        }\n";
+    }
+    return std::string("        local {\n            auth = pubkey\n            certs = ") +
+           server_certificate_file +
+           "\n        }\n"
+           "        remote {\n            auth = pubkey\n        }\n";
+}
+
 std::string tail_lines(const std::filesystem::path& file, std::size_t count) {
     std::ifstream in(file);
     std::vector<std::string> lines;
@@ -175,6 +188,7 @@ ServerPreset parse_preset(const Json& preset) {
     out.auth = member(preset, "auth", "").get<std::string>();
     out.psk = preset.value("psk", "");
     const Json& ike = member(preset, "ike", "");
+    out.aggressive = ike.value("aggressive", false);
     out.ike = parse_ike(member(ike, "proposals", "/ike"));
     out.ike_lifetime_s = seconds(ike, "lifetime_s", "/ike");
     const Json& esp = member(preset, "esp", "");
@@ -205,11 +219,15 @@ ServerPreset load_preset(const std::filesystem::path& file) {
     }
 }
 
-std::string render_strongswan_conf(const std::filesystem::path& workdir) {
+std::string render_strongswan_conf(const std::filesystem::path& workdir, bool aggressive_psk) {
     std::ostringstream out;
     out << "# charon for one harness server; every path points into its work folder.\n"
-        << "charon {\n"
-        << "    load = " << charon_plugins << "\n"
+        << "charon {\n";
+    if (aggressive_psk) {
+        // Aggressive Mode PSK exposes a hash to offline guessing; charon wants it said aloud.
+        out << "    i_dont_care_about_security_and_use_aggressive_mode_psk = yes\n";
+    }
+    out << "    load = " << charon_plugins << "\n"
         << "    port = 500\n"
         << "    port_nat_t = 4500\n"
         << "    install_routes = no\n"
@@ -235,10 +253,9 @@ std::string render_strongswan_conf(const std::filesystem::path& workdir) {
 }
 
 std::string render_swanctl_conf(const ServerPreset& preset, const std::string& local_address) {
-    // Missing: certificate auth, turning NAT-T off, and the preset's virtual_private are not
-    // rendered.
-    if (preset.auth != "psk") {
-        throw ServerError("strongSwan driver: auth '" + preset.auth + "' is not rendered yet");
+    // Missing: turning NAT-T off and the preset's virtual_private are not rendered.
+    if (preset.auth != "psk" && preset.auth != "cert") {
+        throw ServerError("strongSwan driver: auth '" + preset.auth + "' is not rendered");
     }
     if (preset.mode != "transport" && preset.mode != "tunnel") {
         throw ServerError("strongSwan driver: unknown ESP mode '" + preset.mode + "'");
@@ -254,19 +271,22 @@ std::string render_swanctl_conf(const ServerPreset& preset, const std::string& l
         << "        rekey_time = "
         << (preset.rekey ? std::to_string(preset.ike_lifetime_s) + "s" : "0s") << "\n"
         << "        fragmentation = " << (preset.fragmentation ? "yes" : "no") << "\n";
+    if (preset.aggressive) {
+        out << "        aggressive = yes\n";
+    }
     if (preset.dpd) {
         out << "        dpd_delay = " << preset.dpd->delay_s << "s\n"
             << "        dpd_timeout = " << preset.dpd->timeout_s << "s\n";
     }
-    out << "        local {\n            auth = psk\n        }\n"
-        << "        remote {\n            auth = psk\n        }\n"
-        << child_section(preset) << "    }\n"
-        << "}\n"
-        << "secrets {\n"
-        << "    ike-l2tp {\n"
-        << "        secret = " << secret_value(preset.psk) << "\n"
-        << "    }\n"
+    out << auth_sections(preset) << child_section(preset) << "    }\n"
         << "}\n";
+    if (preset.auth == "psk") {
+        out << "secrets {\n"
+            << "    ike-l2tp {\n"
+            << "        secret = " << secret_value(preset.psk) << "\n"
+            << "    }\n"
+            << "}\n";
+    }
     return out.str();
 }
 
@@ -281,11 +301,39 @@ StrongswanServer::StrongswanServer(const ServerPreset& preset, StrongswanOptions
     std::error_code ec;
     std::filesystem::create_directories(dir / "swanctl", ec);
     std::filesystem::remove(dir / "charon.vici", ec);
-    write_file(dir / "strongswan.conf", render_strongswan_conf(dir));
+    write_file(dir / "strongswan.conf",
+               render_strongswan_conf(dir, preset.aggressive && preset.auth == "psk"));
+    install_pki(preset);
     write_file(dir / "swanctl" / "swanctl.conf",
                render_swanctl_conf(preset, options_.local_address));
     start();
     load_connections();
+}
+
+// swanctl --load-all reads the CA, our certificate and our key from these folders.
+void StrongswanServer::install_pki(const ServerPreset& preset) {
+    if (preset.auth != "cert") {
+        return;
+    }
+    if (!options_.pki) {
+        throw ServerError("strongSwan driver: preset '" + preset.name +
+                          "' uses certificates but no PKI files were given");
+    }
+    const std::filesystem::path swanctl = options_.workdir / "swanctl";
+    const std::array<std::pair<std::filesystem::path, std::filesystem::path>, 3> copies{{
+        {options_.pki->ca, swanctl / "x509ca" / "ca.pem"},
+        {options_.pki->certificate, swanctl / "x509" / server_certificate_file},
+        {options_.pki->key, swanctl / "private" / "server.pem"},
+    }};
+    for (const auto& [from, to] : copies) {
+        std::error_code ec;
+        std::filesystem::create_directories(to.parent_path(), ec);
+        std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec) {
+            throw ServerError("cannot copy " + from.string() + " to " + to.string() + ": " +
+                              ec.message());
+        }
+    }
 }
 
 std::string StrongswanServer::vici_uri() const {

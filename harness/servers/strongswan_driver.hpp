@@ -46,6 +46,7 @@ struct ServerPreset {
     std::string name;
     std::string auth; ///< "psk" or "cert"
     std::string psk;
+    bool aggressive = false; ///< ike.aggressive: accept Aggressive Mode
     std::vector<IkeProposal> ike;
     int ike_lifetime_s = 0;
     std::vector<EspProposal> esp;
@@ -64,11 +65,24 @@ ServerPreset parse_preset(const nlohmann::ordered_json& preset);
 /// Reads a preset file; throws ServerError.
 ServerPreset load_preset(const std::filesystem::path& file);
 
-/// strongswan.conf for a charon whose files (vici socket, log) all live in workdir.
-std::string render_strongswan_conf(const std::filesystem::path& workdir);
+/// strongswan.conf for a charon whose files (vici socket, log) all live in workdir;
+/// `aggressive_psk` lifts charon's refusal of Aggressive Mode with a pre-shared key.
+std::string render_strongswan_conf(const std::filesystem::path& workdir,
+                                   bool aggressive_psk = false);
 
-/// swanctl.conf: one IKEv1 PSK connection on local_address with a transport-mode L2TP child.
-/// Throws ServerError for what the driver cannot render.
+/// Where the PKI files for certificate authentication are, all PEM.
+struct CertificateFiles {
+    std::filesystem::path ca;          ///< the CA both sides trust
+    std::filesystem::path certificate; ///< the server's certificate
+    std::filesystem::path key;         ///< the server's private key
+};
+
+/// File name of the server certificate inside swanctl/x509 (what `certs =` names).
+inline constexpr const char* server_certificate_file = "server.pem";
+
+/// swanctl.conf: one IKEv1 connection (PSK, or RSA certificates from swanctl/x509*) on
+/// local_address with a transport-mode L2TP child. Throws ServerError for what the driver
+/// cannot render.
 std::string render_swanctl_conf(const ServerPreset& preset, const std::string& local_address);
 
 /// True when SAs must be acknowledged by the preloaded shim: the host kernel has no ESP.
@@ -80,6 +94,7 @@ struct StrongswanOptions {
     std::filesystem::path workdir;                  ///< must exist; receives every file
     std::string local_address;                      ///< the server's address in its namespace
     std::optional<std::filesystem::path> xfrm_shim; ///< preloaded into charon when set
+    std::optional<CertificateFiles> pki;            ///< needed when the preset's auth is "cert"
     std::chrono::milliseconds start_timeout{5000};
     std::filesystem::path charon = "/usr/lib/ipsec/charon";
 };
@@ -103,6 +118,7 @@ public:
     std::string log_text() const;
 
 private:
+    void install_pki(const ServerPreset& preset);
     void start();
     void load_connections();
     [[noreturn]] void fail(const std::string& what);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "crypto/test_pki.hpp"
 #include "lab/netns.hpp"
 #include "servers/strongswan_driver.hpp"
 
@@ -20,7 +21,9 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-const fs::path source_dir{HARNESS_SOURCE_DIR};
+fs::path source_dir() {
+    return fs::path{HARNESS_SOURCE_DIR};
+}
 
 // A scratch folder, removed with its content.
 class Scratch {
@@ -57,33 +60,61 @@ protected:
         lab::sweep_leftovers("hx");
     }
 
-    std::unique_ptr<StrongswanServer> start(const lab::Topology& topology,
-                                            const fs::path& workdir) {
+    std::unique_ptr<StrongswanServer> start(const lab::Topology& topology, const fs::path& workdir,
+                                            const std::string& preset = "seed-psk",
+                                            std::optional<CertificateFiles> pki = {}) {
         StrongswanOptions options;
         options.exec_prefix = topology.server.exec_prefix();
         options.workdir = workdir;
         options.local_address = topology.server_address;
+        options.pki = std::move(pki);
         if (needs_xfrm_shim(lab::decide(lab::gather_facts()))) {
             options.xfrm_shim = HARNESS_XFRM_SHIM;
         }
-        preset_ = load_preset(source_dir / "scenarios/presets/seed-psk.json");
+        preset_ = load_preset(source_dir() / "scenarios/presets" / (preset + ".json"));
+        preset_.aggressive = aggressive_;
         return std::make_unique<StrongswanServer>(preset_, std::move(options));
     }
 
-    // Runs our client from the client namespace; the PSK goes through a file, never argv.
+    // A fresh PKI written to dir; returns what charon needs of it.
+    static CertificateFiles write_pki(const crypto::TestPki& pki, const fs::path& dir) {
+        fs::create_directories(dir);
+        pki.write_files(dir);
+        return {dir / "ca.pem", dir / "server.pem", dir / "server.key"};
+    }
+
+    // Runs our client from the client namespace with the PSK from a file, never argv.
     ProbeRun probe(const lab::Topology& topology, const fs::path& scratch,
                    const std::string& profile, const std::string& psk) {
         const fs::path psk_file = scratch / "psk";
         std::ofstream(psk_file) << psk;
+        return probe_with(topology, profile, {"--psk-file", psk_file.string()});
+    }
+
+    // The same with certificates from a PKI written by write_pki.
+    ProbeRun probe_cert(const lab::Topology& topology, const fs::path& pki_dir,
+                        const std::string& profile) {
+        return probe_with(topology, profile,
+                          {"--cert", (pki_dir / "client.pem").string(), "--key",
+                           (pki_dir / "client.key").string(), "--ca",
+                           (pki_dir / "ca.pem").string()});
+    }
+
+    ProbeRun probe_with(const lab::Topology& topology, const std::string& profile,
+                        const std::vector<std::string>& auth) {
         std::vector<std::string> argv = topology.client.exec_prefix();
         for (const std::string& arg :
              {std::string(HARNESS_IKE_PROBE), std::string("--server"), topology.server_address,
-              std::string("--psk-file"), psk_file.string(), std::string("--profile"),
-              (source_dir / "scenarios/profiles" / (profile + ".json")).string(),
+              std::string("--profile"),
+              (source_dir() / "scenarios/profiles" / (profile + ".json")).string(),
               std::string("--quick-mode"), std::string("--timeout"), std::string("4")}) {
             argv.push_back(arg);
         }
-        ProbeRun run{lab::run_command(argv, 20s), {}, {}};
+        argv.insert(argv.end(), auth.begin(), auth.end());
+        if (aggressive_) {
+            argv.emplace_back("--aggressive");
+        }
+        ProbeRun run{lab::run_command(argv, 30s), {}, {}};
         std::istringstream lines(run.command.out);
         for (std::string line; std::getline(lines, line);) {
             if (line.find("\"result\"") != std::string::npos) {
@@ -99,7 +130,41 @@ protected:
         return text.find(needle) != std::string::npos;
     }
 
+    // Certificate Main Mode with the given PKI; asserts on both sides' view of the result.
+    ProbeRun expect_certificate_main_mode(const crypto::PkiOptions& options) {
+        const lab::Topology topology = lab::direct();
+        const Scratch scratch;
+        const crypto::TestPki pki = crypto::TestPki::generate(options);
+        const CertificateFiles files = write_pki(pki, scratch.path() / "pki");
+        auto server = start(topology, scratch.path() / "server", "seed-cert", files);
+
+        ProbeRun run = probe_cert(topology, scratch.path() / "pki", "wm2003");
+        EXPECT_EQ(run.result, "established") << run.reason << "\n" << run.command.out;
+        EXPECT_EQ(run.command.exit_code, 0);
+        EXPECT_TRUE(has(run.command.out, "message 5: ID, CERT, SIG")) << run.command.out;
+        EXPECT_TRUE(has(run.command.out, "\"peer_certificate\"")) << run.command.out;
+
+        const std::string log = server->log_text();
+        EXPECT_TRUE(has(log, "established between 192.0.2.1[")) << log;
+        EXPECT_TRUE(has(log, "authentication of '" + pki.client.certificate.subject() + "'") &&
+                    has(log, "successful"))
+            << log;
+        EXPECT_TRUE(has(log, "CHILD_SA") || has(log, "SAD entry")) << log;
+        return run;
+    }
+
+    // The size the client logged for message 5 ("... encrypted (2916 bytes)"), 0 if absent.
+    static std::size_t message_5_size(const std::string& out) {
+        const std::size_t at = out.find("message 5: ID, CERT, SIG encrypted (");
+        if (at == std::string::npos) {
+            return 0;
+        }
+        return std::stoul(
+            out.substr(at + std::string("message 5: ID, CERT, SIG encrypted (").size()));
+    }
+
     ServerPreset preset_;
+    bool aggressive_ = false;
 };
 
 TEST_F(ClientVsStrongswan, PocketPc2003MainAndQuickModeWithPsk) {
@@ -158,6 +223,39 @@ TEST_F(ClientVsStrongswan, NatTraversalThroughTheMasqueradingRouter) {
     const std::string log = server->log_text();
     EXPECT_TRUE(has(log, "192.0.2.254[4500]")) << "charon never saw the client float to 4500\n"
                                                << log;
+}
+
+TEST_F(ClientVsStrongswan, RsaMainModeWithShortCaName) {
+    const ProbeRun run = expect_certificate_main_mode({});
+    EXPECT_GT(message_5_size(run.command.out), 1000U) << run.command.out;
+    EXPECT_LT(message_5_size(run.command.out), 1500U) << "fits one packet";
+}
+
+// The Pocket PC finding: a long CA name and 4096-bit keys make message 5 too big for one
+// packet, so it leaves as IP fragments.
+TEST_F(ClientVsStrongswan, RsaMainModeWithLongCaNameAnd4096BitKeys) {
+    crypto::PkiOptions options;
+    options.ca_name = crypto::long_ca_name();
+    options.key_bits = 4096;
+    const ProbeRun run = expect_certificate_main_mode(options);
+    EXPECT_GT(message_5_size(run.command.out), 1500U) << run.command.out;
+}
+
+TEST_F(ClientVsStrongswan, AggressiveModeWithPsk) {
+    aggressive_ = true;
+    const lab::Topology topology = lab::direct();
+    const Scratch scratch;
+    auto server = start(topology, scratch.path() / "server");
+
+    const ProbeRun run = probe(topology, scratch.path(), "wm2003", preset_.psk);
+    EXPECT_EQ(run.result, "established") << run.reason << "\n" << run.command.out;
+    EXPECT_TRUE(has(run.command.out, "message 3: HASH encrypted")) << run.command.out;
+    EXPECT_FALSE(has(run.command.out, preset_.psk)) << "the PSK leaked into the client's events";
+
+    const std::string log = server->log_text();
+    EXPECT_TRUE(has(log, "AGGRESSIVE")) << log;
+    EXPECT_TRUE(has(log, "established between 192.0.2.1[")) << log;
+    EXPECT_TRUE(has(log, "CHILD_SA") || has(log, "SAD entry")) << log;
 }
 
 } // namespace

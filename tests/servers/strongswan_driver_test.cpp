@@ -57,8 +57,29 @@ TEST(StrongswanDriver, WritesAnUnusualSecretAsHex) {
     EXPECT_EQ(conf.find("a\"b"), std::string::npos);
 }
 
-TEST(StrongswanDriver, RefusesCertificateAuthForNow) {
+TEST(StrongswanDriver, RendersCertificateAuthWithoutSecrets) {
     const ServerPreset preset = load_preset(presets() / "seed-cert.json");
+    const std::string conf = render_swanctl_conf(preset, "192.0.2.1");
+    EXPECT_NE(conf.find("auth = pubkey\n            certs = server.pem\n"), std::string::npos)
+        << conf;
+    EXPECT_EQ(conf.find("auth = psk"), std::string::npos) << conf;
+    EXPECT_EQ(conf.find("secrets {"), std::string::npos) << conf;
+}
+
+TEST(StrongswanDriver, AggressivePskNeedsItSaidInBothFiles) {
+    ServerPreset preset = load_preset(presets() / "seed-psk.json");
+    EXPECT_EQ(render_swanctl_conf(preset, "192.0.2.1").find("aggressive"), std::string::npos);
+    preset.aggressive = true;
+    EXPECT_NE(render_swanctl_conf(preset, "192.0.2.1").find("aggressive = yes\n"),
+              std::string::npos);
+    EXPECT_NE(render_strongswan_conf("/tmp/w", true).find("use_aggressive_mode_psk = yes"),
+              std::string::npos);
+    EXPECT_EQ(render_strongswan_conf("/tmp/w").find("aggressive"), std::string::npos);
+}
+
+TEST(StrongswanDriver, RefusesAnUnknownAuth) {
+    ServerPreset preset = load_preset(presets() / "seed-psk.json");
+    preset.auth = "xauth";
     EXPECT_THROW((void)render_swanctl_conf(preset, "192.0.2.1"), ServerError);
 }
 

@@ -1,5 +1,6 @@
-// ike_probe: runs IKEv1 Main Mode (and Quick Mode) from a client profile against a real server,
-// printing one JSON line per event and a final result line; exit 0 only when established.
+// ike_probe: runs IKEv1 Main or Aggressive Mode (and Quick Mode) from a client profile against a
+// real server, printing one JSON line per event and a final result line; exit 0 only when
+// established.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -8,6 +9,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "crypto/certificate.hpp"
+#include "crypto/private_key.hpp"
+#include "ike/aggressive_mode.hpp"
 #include "ike/exchange_runner.hpp"
 #include "ike/main_mode.hpp"
 #include "ike/quick_mode.hpp"
@@ -20,6 +24,10 @@ using namespace harness;
 struct ProbeArgs {
     std::string server;
     std::string psk_file;
+    std::string cert; ///< with key and ca: RSA signatures instead of the PSK
+    std::string key;
+    std::string ca;
+    bool aggressive = false;
     std::string profile;
     std::string vendor_ids;
     std::string local = "0.0.0.0";
@@ -128,6 +136,43 @@ ike::QuickModeConfig quick_mode_config(const nlohmann::json& profile, const ike:
                                 remote_ids.value<std::uint16_t>("port", 1701)};
 }
 
+// Either a PSK file or the certificate, key and CA together.
+void set_auth(ike::MainModeConfig& config, const ProbeArgs& args) {
+    if (args.cert.empty() && args.key.empty() && args.ca.empty()) {
+        if (args.psk_file.empty()) {
+            throw UsageError("give --psk-file, or --cert, --key and --ca");
+        }
+        config.psk = read_psk(args.psk_file);
+        return;
+    }
+    if (args.cert.empty() || args.key.empty() || args.ca.empty()) {
+        throw UsageError("--cert, --key and --ca go together");
+    }
+    config.signature = ike::SignatureAuth{crypto::PrivateKey::load_pem_file(args.key),
+                                          crypto::Certificate::load_file(args.cert),
+                                          crypto::Certificate::load_file(args.ca), true};
+}
+
+// Phase 1 in the mode asked for; returns its status and events, the keys in `keys`.
+ike::ExchangeStatus phase1(const ProbeArgs& args, const ike::MainModeConfig& config,
+                           ike::Transport& transport, const ike::RetransmitPolicy& timing,
+                           ike::IsakmpSa& keys, std::string& reason) {
+    if (args.aggressive) {
+        ike::AggressiveModeInitiator exchange(config);
+        const ike::ExchangeStatus status = ike::run_exchange(exchange, transport, timing);
+        print_events(exchange.events());
+        keys = exchange.keys();
+        reason = exchange.failure_reason();
+        return status;
+    }
+    ike::MainModeInitiator exchange(config);
+    const ike::ExchangeStatus status = ike::run_exchange(exchange, transport, timing);
+    print_events(exchange.events());
+    keys = exchange.keys();
+    reason = exchange.failure_reason();
+    return status;
+}
+
 int probe(const ProbeArgs& args) {
     const nlohmann::json profile = read_json(args.profile);
     std::string table_path = args.vendor_ids;
@@ -137,7 +182,7 @@ int probe(const ProbeArgs& args) {
     ike::MainModeConfig config;
     config.proposals = ike::phase1_from_profile(profile);
     config.vendor_ids = vendor_ids(profile, read_json(table_path));
-    config.psk = read_psk(args.psk_file);
+    set_auth(config, args);
 
     ike::UdpTransport transport(endpoint(args.local, args.local_port, "--local"),
                                 endpoint(args.server, 500, "--server"));
@@ -146,16 +191,15 @@ int probe(const ProbeArgs& args) {
     config.local_id = ike::ipv4_identification(config.local.address, 17, 500);
 
     const ike::RetransmitPolicy timing = policy(profile, args.timeout_s);
-    ike::MainModeInitiator main_mode(config);
-    const ike::ExchangeStatus phase1 = ike::run_exchange(main_mode, transport, timing);
-    print_events(main_mode.events());
-    if (phase1 != ike::ExchangeStatus::established || !args.quick_mode) {
-        return phase1 == ike::ExchangeStatus::established
-                   ? finish("established", "")
-                   : finish("failed", "ike_sa: " + main_mode.failure_reason());
+    ike::IsakmpSa keys;
+    std::string reason;
+    const ike::ExchangeStatus status = phase1(args, config, transport, timing, keys, reason);
+    if (status != ike::ExchangeStatus::established || !args.quick_mode) {
+        return status == ike::ExchangeStatus::established ? finish("established", "")
+                                                          : finish("failed", "ike_sa: " + reason);
     }
 
-    ike::QuickModeInitiator quick_mode(main_mode.keys(),
+    ike::QuickModeInitiator quick_mode(keys,
                                        quick_mode_config(profile, config.local, config.remote));
     const ike::ExchangeStatus phase2 = ike::run_exchange(quick_mode, transport, timing);
     print_events(quick_mode.events());
@@ -167,10 +211,15 @@ int probe(const ProbeArgs& args) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Runs IKEv1 Main Mode (and Quick Mode) against a server, one JSON line per event"};
+    CLI::App app{"Runs IKEv1 Main or Aggressive Mode (and Quick Mode) against a server, one JSON "
+                 "line per event"};
     ProbeArgs args;
     app.add_option("--server", args.server, "server IPv4 address")->required();
-    app.add_option("--psk-file", args.psk_file, "file holding the pre-shared key")->required();
+    app.add_option("--psk-file", args.psk_file, "file holding the pre-shared key");
+    app.add_option("--cert", args.cert, "our certificate (PEM or DER): RSA signature auth");
+    app.add_option("--key", args.key, "our private key (PEM) for --cert");
+    app.add_option("--ca", args.ca, "the CA certificate the server's must come from");
+    app.add_flag("--aggressive", args.aggressive, "Aggressive Mode instead of Main Mode");
     app.add_option("--profile", args.profile, "client profile JSON")->required();
     app.add_option("--vendor-ids", args.vendor_ids, "vendor ID table (default: beside profiles/)");
     app.add_option("--local", args.local, "local IPv4 address to send from");
