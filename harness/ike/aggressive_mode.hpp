@@ -9,6 +9,7 @@
 #include "ike/isakmp_sa.hpp"
 #include "ike/main_mode.hpp"
 #include "ike/message.hpp"
+#include "ike/reply_gate.hpp"
 
 namespace harness::crypto {
 class DhKeyPair;
@@ -67,7 +68,7 @@ private:
     wire::Bytes ni_b_;
     wire::Bytes g_xr_;
     wire::Bytes skeyid_;
-    wire::Bytes last_received_;
+    ReplyGate gate_;
 };
 
 /// The name used in events and reasons ("sent_first", ...).

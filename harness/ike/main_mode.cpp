@@ -148,25 +148,16 @@ ExchangeStep MainModeInitiator::receive(wire::BytesView message) {
     if (status() != ExchangeStatus::running) {
         return {};
     }
-    const wire::Bytes bytes(message.begin(), message.end());
-    if (bytes == last_received_) {
-        log_.add("received", "retransmitted reply ignored");
+    GateResult gate = gate_.admit(
+        message, [this](const Header& header) { return header.initiator_cookie == sa_.cky_i; },
+        log_);
+    if (!gate.malformed.empty()) {
+        return fail(gate.malformed);
+    }
+    if (!gate.message) {
         return {};
     }
-    auto decoded = decode_message(message);
-    if (!decoded) {
-        return fail("malformed reply: " + decoded.error().message());
-    }
-    const Message& reply = decoded.value();
-    if (reply.header.initiator_cookie != sa_.cky_i) {
-        log_.add("received", "message for another SA ignored");
-        return {};
-    }
-    last_received_ = bytes;
-    log_.add("received",
-             to_string(reply.header.exchange) + ": " +
-                 (reply.header.encrypted() ? "encrypted" : payload_names(reply.payloads)) + " (" +
-                 std::to_string(bytes.size()) + " bytes)");
+    const Message& reply = *gate.message;
     return dispatch(reply);
 }
 

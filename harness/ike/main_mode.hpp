@@ -14,6 +14,7 @@
 #include "ike/isakmp_sa.hpp"
 #include "ike/message.hpp"
 #include "ike/proposal.hpp"
+#include "ike/reply_gate.hpp"
 #include "ike/transport.hpp"
 
 namespace harness::crypto {
@@ -103,7 +104,7 @@ private:
     wire::Bytes g_xr_;
     wire::Bytes skeyid_;
     wire::Bytes iv_;
-    wire::Bytes last_received_;
+    ReplyGate gate_;
     std::vector<wire::Bytes> peer_vendor_ids_;
     std::optional<crypto::Certificate> peer_certificate_;
 };

@@ -92,23 +92,19 @@ ExchangeStep QuickModeInitiator::receive(wire::BytesView message) {
     if (status() != ExchangeStatus::running) {
         return {};
     }
-    const wire::Bytes bytes(message.begin(), message.end());
-    if (bytes == last_received_) {
-        log_.add("received", "retransmitted reply ignored");
+    GateResult gate = gate_.admit(
+        message,
+        [this](const Header& header) {
+            return header.initiator_cookie == sa_.cky_i && header.responder_cookie == sa_.cky_r;
+        },
+        log_);
+    if (!gate.malformed.empty()) {
+        return fail(gate.malformed);
+    }
+    if (!gate.message) {
         return {};
     }
-    auto decoded = decode_message(message);
-    if (!decoded) {
-        return fail("malformed reply: " + decoded.error().message());
-    }
-    const Message& reply = decoded.value();
-    if (reply.header.initiator_cookie != sa_.cky_i || reply.header.responder_cookie != sa_.cky_r) {
-        log_.add("received", "message for another SA ignored");
-        return {};
-    }
-    last_received_ = bytes;
-    log_.add("received",
-             to_string(reply.header.exchange) + " (" + std::to_string(bytes.size()) + " bytes)");
+    const Message& reply = *gate.message;
     return dispatch(reply);
 }
 

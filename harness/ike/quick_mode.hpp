@@ -10,6 +10,7 @@
 #include "ike/isakmp_sa.hpp"
 #include "ike/message.hpp"
 #include "ike/proposal.hpp"
+#include "ike/reply_gate.hpp"
 
 namespace harness::ike {
 
@@ -73,7 +74,7 @@ private:
     std::uint32_t message_id_ = 0;
     wire::Bytes iv_;
     wire::Bytes ni_b_;
-    wire::Bytes last_received_;
+    ReplyGate gate_;
 };
 
 /// The encapsulation mode for transport mode with this ISAKMP SA's NAT-T outcome
