@@ -10,6 +10,7 @@
 
 #include "lab/netns.hpp"
 #include "lab/process.hpp"
+#include "servers/secret_text.hpp"
 
 namespace harness::servers {
 
@@ -82,24 +83,6 @@ std::string first_usable_group(const ServerPreset& preset, LibreswanVersion vers
         }
     }
     return "";
-}
-
-// A secret as ipsec.secrets reads it: quoted when plain, else as hex so nothing needs escaping.
-std::string secret_value(const std::string& secret) {
-    const bool plain = std::all_of(secret.begin(), secret.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
-    });
-    if (plain && !secret.empty()) {
-        return "\"" + secret + "\"";
-    }
-    static constexpr std::string_view digits = "0123456789abcdef";
-    std::string hex = "0x";
-    for (const char c : secret) {
-        const auto byte = static_cast<unsigned char>(c);
-        hex += digits[byte >> 4U];
-        hex += digits[byte & 0x0FU];
-    }
-    return hex;
 }
 
 // `config setup`: IKEv1 allowed, every file in the work folder, NAT-T peers' private networks.

@@ -10,6 +10,7 @@
 
 #include "lab/netns.hpp"
 #include "lab/process.hpp"
+#include "servers/secret_text.hpp"
 
 namespace harness::servers {
 
@@ -104,24 +105,6 @@ std::string esp_proposals(const ServerPreset& preset) {
         parts.push_back(p.cipher + "-" + p.integrity + pfs_group);
     }
     return join(parts);
-}
-
-// A secret as swanctl.conf reads it: quoted when plain, else as hex so nothing needs escaping.
-std::string secret_value(const std::string& secret) {
-    const bool plain = std::all_of(secret.begin(), secret.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
-    });
-    if (plain && !secret.empty()) {
-        return "\"" + secret + "\"";
-    }
-    static constexpr std::string_view digits = "0123456789abcdef";
-    std::string hex = "0x";
-    for (const char c : secret) {
-        const auto byte = static_cast<unsigned char>(c);
-        hex += digits[byte >> 4U];
-        hex += digits[byte & 0x0FU];
-    }
-    return hex;
 }
 
 // The transport-mode child that protects L2TP (udp/1701 on our side, any port on theirs).
