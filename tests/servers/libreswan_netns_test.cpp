@@ -160,9 +160,10 @@ TEST_F(LibreswanNetns, MainModeHandshakeWithAes128Sha1Modp2048) {
     EXPECT_TRUE(has(result.out, "Main Mode Handshake returned")) << result.out;
     EXPECT_TRUE(has(result.out, "Enc=AES Hash=SHA1 Auth=PSK Group=14:modp2048 KeyLength=128"))
         << result.out;
-    const std::string log = server->log_text();
-    EXPECT_TRUE(has(log, "responding to Main Mode from unknown peer 192.0.2.2:")) << log;
-    EXPECT_TRUE(has(log, "sent Main Mode R1")) << log;
+    // pluto writes "sent" after the datagram has left: ike-scan may be done before the log is.
+    EXPECT_TRUE(log_shows(*server, "responding to Main Mode from unknown peer 192.0.2.2:"))
+        << server->log_text();
+    EXPECT_TRUE(log_shows(*server, "sent Main Mode R1")) << server->log_text();
 }
 
 // pluto is built without DH2: it answers with the notify rather than staying silent.
@@ -177,10 +178,10 @@ TEST_F(LibreswanNetns, Refuses3desSha1Modp1024WithNoProposalChosen) {
     ASSERT_TRUE(result.ok()) << result.error << result.err;
     EXPECT_TRUE(has(result.out, "NO-PROPOSAL-CHOSEN")) << result.out;
     EXPECT_FALSE(has(result.out, "Main Mode Handshake returned"));
-    const std::string log = server->log_text();
-    EXPECT_TRUE(has(log, "OAKLEY_GROUP 2 not supported")) << log;
-    EXPECT_TRUE(has(log, "no acceptable Oakley Transform")) << log;
-    EXPECT_TRUE(has(log, "sending notification NO_PROPOSAL_CHOSEN to 192.0.2.2:")) << log;
+    EXPECT_TRUE(log_shows(*server, "OAKLEY_GROUP 2 not supported")) << server->log_text();
+    EXPECT_TRUE(log_shows(*server, "no acceptable Oakley Transform")) << server->log_text();
+    EXPECT_TRUE(log_shows(*server, "sending notification NO_PROPOSAL_CHOSEN to 192.0.2.2:"))
+        << server->log_text();
 }
 
 TEST_F(LibreswanNetns, ModernClientEstablishesMainAndQuickMode) {
